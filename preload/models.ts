@@ -194,7 +194,6 @@ export type ActionRecord = z.infer<typeof ActionRecordSchema>;
 
 export const NOTICE_KINDS = [
   'paused',
-  'resumed',
   'ready',
   'queued',
   'still_waiting',
@@ -207,6 +206,7 @@ export const NOTICE_KINDS = [
   'key_not_remembered',
   'settings_reset',
   'window_hidden',
+  'more',
 ] as const;
 export const NoticeKindSchema = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;

@@ -108,6 +108,15 @@ export class VastClient {
     });
   }
 
+  /** Points the client elsewhere, e.g. at the built-in simulator for the demo. */
+  setBaseUrl(url: string): void {
+    this.http.defaults.baseURL = url.replace(/\/+$/, '');
+  }
+
+  get baseUrl(): string {
+    return this.http.defaults.baseURL ?? DEFAULT_VAST_URL;
+  }
+
   setApiKey(key: string | null): void {
     this.apiKey = key && key.trim() ? key.trim() : null;
   }

@@ -2,6 +2,7 @@
 // nulls, strings where numbers belong and status values nobody documented; this never throws,
 // and anything it cannot read becomes null or the `unknown` state.
 import type { DisplayState, Instance, PortMapping } from '../../preload/models.js';
+import { formatGpu } from '../../preload/format.js';
 import type { RawInstanceRow } from './raw.js';
 
 /** `gpu_util` above this is nonsense; the CLI shows it as a percent. */
@@ -29,7 +30,7 @@ export function normalizeInstance(row: RawInstanceRow): Instance | null {
 
   return {
     id,
-    name: label ?? defaultName(gpuName, gpuCount),
+    name: label ?? formatGpu(gpuName, gpuCount),
     label,
     state,
     vast: { actual, intended, cur, next },
@@ -80,9 +81,6 @@ export function normalizeInstances(rows: readonly RawInstanceRow[]): Instance[] 
   return out;
 }
 
-export function defaultName(gpuName: string | null, gpuCount: number): string {
-  return `${gpuName ?? 'GPU'} × ${Math.max(gpuCount, 1)}`;
-}
 
 /**
  * The display state from Vast's three status fields (product.md, vast-api.md §4).
@@ -115,18 +113,23 @@ export function displayStateOf(actual: string | null, intended: string | null, c
   return 'unknown';
 }
 
+/** States in which the instance holds (and pays for) its GPU. */
+const HOLDS_GPU = new Set<DisplayState>([
+  'running',
+  'frozen',
+  'rebooting',
+  'pausing',
+  // A crashed container keeps its contract (`cur_state` running), so its GPU.
+  'crashed',
+]);
+
+export function holdsGpu(state: DisplayState): boolean {
+  return HOLDS_GPU.has(state);
+}
+
 /** What an instance costs right now: the full price while it holds its GPU, storage otherwise. */
 export function burnOf(state: DisplayState, runningPerHour: number | null, storagePerHour: number | null): number {
-  switch (state) {
-    case 'running':
-    case 'frozen':
-    case 'rebooting':
-    case 'pausing':
-    case 'crashed': // a crashed container keeps its contract (`cur_state` running), so its GPU
-      return runningPerHour ?? storagePerHour ?? 0;
-    default:
-      return storagePerHour ?? 0;
-  }
+  return holdsGpu(state) ? (runningPerHour ?? storagePerHour ?? 0) : (storagePerHour ?? 0);
 }
 
 function portsOf(value: unknown): PortMapping[] {
