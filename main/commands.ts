@@ -6,6 +6,7 @@ import {
   COMMANDS,
   type CommandName,
   type CommandOutput,
+  type DashboardTarget,
   type ErrorCode,
   type LocalApiStatus,
   type Result,
@@ -17,6 +18,8 @@ import { VastError } from './vast/errors.js';
 /** What only a face can do: open a browser, register login items, run the local server. */
 export interface Platform {
   openExternal(url: string): Promise<void>;
+  /** Shows the dashboard window, on an instance or a view when asked. */
+  openDashboard?(target: DashboardTarget): Promise<void>;
   setLaunchAtLogin?(enabled: boolean): Promise<void>;
   localApi?: LocalApiPort;
 }
@@ -72,6 +75,11 @@ export function createCommands(core: AppCore, platform: Platform): CommandHandle
     regenerateLocalApiToken: () => localApi().regenerateToken(),
     openExternal: async (url) => {
       await platform.openExternal(url);
+      return null;
+    },
+    openDashboard: async (target) => {
+      if (!platform.openDashboard) throw new CoreError('unavailable', 'There is no dashboard window here.');
+      await platform.openDashboard(target);
       return null;
     },
   };

@@ -70,6 +70,22 @@ export const ExternalUrlSchema = z
   .url()
   .refine((url) => url.startsWith('https://'), 'Only https:// links open outside the app.');
 
+/** Which part of the dashboard to open: an instance's details, Settings, or the action history. */
+export const DashboardTargetSchema = z
+  .object({
+    instanceId: InstanceIdSchema.optional(),
+    view: z.enum(['fleet', 'settings', 'history']).optional(),
+  })
+  .optional();
+export type DashboardTarget = z.infer<typeof DashboardTargetSchema>;
+
+/** The dashboard's URL hash for a target: `#instance/123`, `#settings`, `#history`, or none. */
+export function dashboardHash(target: DashboardTarget): string {
+  if (target?.instanceId !== undefined) return `#instance/${target.instanceId}`;
+  if (target?.view === 'settings' || target?.view === 'history') return `#${target.view}`;
+  return '';
+}
+
 export const LocalApiStatusSchema = z.object({
   enabled: z.boolean(),
   running: z.boolean(),
@@ -122,6 +138,7 @@ export const COMMANDS = {
   getLocalApi: command('vast:local-api:get', NoInput, LocalApiStatusSchema),
   regenerateLocalApiToken: command('vast:local-api:regenerate', NoInput, LocalApiStatusSchema),
   openExternal: command('vast:shell:open-external', ExternalUrlSchema, z.null(), { ipcOnly: true }),
+  openDashboard: command('vast:window:open-dashboard', DashboardTargetSchema, z.null(), { ipcOnly: true }),
 } as const;
 
 export type Commands = typeof COMMANDS;

@@ -159,6 +159,10 @@ export const ERROR_CODES = [
   'busy',
   'confirmation_required',
   'unavailable',
+  /** The local API needs a login (browser dashboard, scripts). */
+  'unauthenticated',
+  /** The local API refused the request outright (e.g. a foreign Host header). */
+  'forbidden',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

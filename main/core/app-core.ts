@@ -1,6 +1,7 @@
 // The core, assembled: settings, the secret store, the Vast client, the fleet, the notices and the
 // history, with the API key lifecycle (test, store, replace, clear) and the demo mode. Every face
 // (Electron shell, local server, tests) builds one AppCore and talks to it through the commands table.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Account, ActionRecord, KeyCheck, KeyStatus, Language } from '../../preload/models.js';
 import { DEFAULT_VAST_URL, VastClient } from '../vast/client.js';
@@ -212,6 +213,20 @@ export class AppCore {
     await this.leaveDemo();
     this.fleet.setApiKey(await this.readStoredKey());
     return this.keyStatus();
+  }
+
+  /** The local API's login token, created on first use and kept in the secret store. */
+  async localApiToken(): Promise<string> {
+    const existing = await this.secrets.get('local-api-token').catch(() => null);
+    if (existing) return existing;
+    return this.regenerateLocalApiToken();
+  }
+
+  /** A new random token (256 bits); the old one stops working. */
+  async regenerateLocalApiToken(): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.secrets.set('local-api-token', token);
+    return token;
   }
 
   async dispose(): Promise<void> {

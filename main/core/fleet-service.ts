@@ -60,7 +60,7 @@ export class FleetService {
   private loaded = false;
   private started = false;
   private suspended = false;
-  private visible = false;
+  private readonly viewers = new Set<string>();
   private failures = 0;
   private lastError: VastError | null = null;
   private accountFetchedAt = Number.NEGATIVE_INFINITY;
@@ -111,11 +111,16 @@ export class FleetService {
     this.runner.failAll('internal', (id) => english().t('outcome.stopped', { id }));
   }
 
-  /** A window or a browser dashboard is showing: poll at the normal pace instead of the slow one. */
-  setVisible(visible: boolean): void {
-    if (this.visible === visible) return;
-    this.visible = visible;
-    if (visible && this.started && !this.refreshing) this.reschedule();
+  /**
+   * Whether someone is looking: a window, or a browser dashboard (`viewer` names who). While anyone
+   * is, poll at the normal pace instead of the slow one.
+   */
+  setVisible(visible: boolean, viewer = 'window'): void {
+    const before = this.viewers.size > 0;
+    if (visible) this.viewers.add(viewer);
+    else this.viewers.delete(viewer);
+    const after = this.viewers.size > 0;
+    if (after && !before && this.started && !this.refreshing) this.reschedule();
   }
 
   /** The machine goes to sleep: no timers until it wakes. */
@@ -341,7 +346,7 @@ export class FleetService {
       failures: this.failures,
       rateLimited: this.lastError?.code === 'rate_limited',
       hurry,
-      visible: this.visible,
+      visible: this.viewers.size > 0,
       random: this.random,
     });
   }

@@ -2,6 +2,7 @@
 // the same paths and trailing slashes, JSON-in-query, body shapes, status codes, error bodies and
 // plain-text 429s. Tests, benchmarks and the demo mode run against it; the real API is never called.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { useLenientJson } from '../lib/lenient-json.js';
 import { FaultInjector, type FaultRule } from './faults.js';
 import { SimFleet, type SimClock, type SimTimings } from './fleet-model.js';
 import { fleetSeeds, userRow, type FleetName } from './fleets.js';
@@ -68,17 +69,7 @@ export function buildSimulator(options: SimulatorOptions = {}): { app: FastifyIn
   app.decorateRequest('simFault', null);
 
   // Vast's clients send `Content-Type: application/json` with bodies like `{}`; accept an empty one too.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, {});
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      const error = Object.assign(new Error('Request body is not valid JSON'), { statusCode: 400 });
-      done(error, undefined);
-    }
-  });
+  useLenientJson(app);
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
