@@ -106,7 +106,8 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
     return false;
   };
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Before the body is even parsed: a caller without a session learns nothing and costs nothing.
+  app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') || path === '/api/auth/login') return undefined;
     if (await isAuthenticated(request)) return undefined;
