@@ -60,6 +60,9 @@ export class SimFleet {
   private lastTick: number;
   private credit: number;
   readonly snapshots: SnapshotRecord[] = [];
+  /** Bumped on every change, so cached rows are never stale. */
+  private version = 0;
+  private rowCache: { at: number; version: number; rows: RawRow[] } | null = null;
   readonly timings: SimTimings;
 
   constructor(
@@ -78,6 +81,7 @@ export class SimFleet {
 
   /** Replaces the whole fleet. Status fields of each row give the starting state. */
   seed(seeds: readonly SimInstanceSeed[], credit?: number): void {
+    this.version += 1;
     this.tick();
     this.instances.clear();
     const now = this.clock.now();
@@ -109,11 +113,18 @@ export class SimFleet {
     if (credit !== undefined) this.credit = credit;
   }
 
-  /** Rows as Vast returns them, in id order. */
+  /**
+   * Rows as Vast returns them, in id order. A client paging through a large fleet asks for them
+   * once per page; rows built less than 250 ms ago with nothing changed since are reused.
+   */
   rows(): RawRow[] {
     this.tick();
     const now = this.clock.now();
-    return [...this.instances.values()].sort((a, b) => a.id - b.id).map((inst) => this.toRow(inst, now));
+    const cached = this.rowCache;
+    if (cached && cached.version === this.version && now >= cached.at && now - cached.at < 250) return cached.rows;
+    const rows = [...this.instances.values()].sort((a, b) => a.id - b.id).map((inst) => this.toRow(inst, now));
+    this.rowCache = { at: now, version: this.version, rows };
+    return rows;
   }
 
   row(id: number): RawRow | null {
@@ -137,6 +148,7 @@ export class SimFleet {
   }
 
   setCredit(credit: number): void {
+    this.version += 1;
     this.tick();
     this.credit = credit;
     if (credit <= 0) this.stopEverything(this.clock.now());
@@ -148,6 +160,7 @@ export class SimFleet {
   }
 
   pause(id: number): 'ok' | 'not_found' {
+    this.version += 1;
     this.tick();
     const inst = this.instances.get(id);
     if (!inst) return 'not_found';
@@ -164,6 +177,7 @@ export class SimFleet {
   }
 
   resume(id: number): ResumeResult {
+    this.version += 1;
     this.tick();
     const inst = this.instances.get(id);
     if (!inst) return 'not_found';
@@ -183,6 +197,7 @@ export class SimFleet {
   }
 
   reboot(id: number): RebootResult {
+    this.version += 1;
     this.tick();
     const inst = this.instances.get(id);
     if (!inst) return 'not_found';
@@ -194,6 +209,7 @@ export class SimFleet {
   }
 
   setLabel(id: number, label: string): boolean {
+    this.version += 1;
     this.tick();
     const inst = this.instances.get(id);
     if (!inst) return false;
@@ -202,11 +218,13 @@ export class SimFleet {
   }
 
   destroy(id: number): boolean {
+    this.version += 1;
     this.tick();
     return this.instances.delete(id);
   }
 
   takeSnapshot(id: number, repo: string, registry: string): boolean {
+    this.version += 1;
     this.tick();
     if (!this.instances.has(id)) return false;
     this.snapshots.push({ id, at: this.clock.now(), repo, registry });
@@ -215,6 +233,7 @@ export class SimFleet {
 
   /** Another renter takes the GPU of a stopped instance (a later resume is queued). */
   takeGpu(id: number): boolean {
+    this.version += 1;
     this.tick();
     const inst = this.instances.get(id);
     if (!inst) return false;
@@ -225,6 +244,7 @@ export class SimFleet {
 
   /** The other renter's job ends: a queued resume starts loading. */
   freeGpu(id: number): boolean {
+    this.version += 1;
     this.tick();
     const inst = this.instances.get(id);
     if (!inst) return false;
@@ -234,6 +254,7 @@ export class SimFleet {
 
   /** The container dies (e.g. OOM): actual `exited` while the contract stays running. */
   crash(id: number, message = 'Error response from daemon: container exited with code 137 (OOMKilled)'): boolean {
+    this.version += 1;
     this.tick();
     const inst = this.instances.get(id);
     if (!inst) return false;
@@ -247,6 +268,7 @@ export class SimFleet {
   }
 
   setHostOffline(id: number, offline: boolean): boolean {
+    this.version += 1;
     this.tick();
     const inst = this.instances.get(id);
     if (!inst) return false;
@@ -262,6 +284,7 @@ export class SimFleet {
       if (!next) break;
       this.drain(next.at);
       next.apply();
+      this.version += 1;
       if (this.credit <= 0) this.stopEverything(next.at);
     }
     this.drain(now);

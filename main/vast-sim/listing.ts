@@ -44,7 +44,8 @@ export function listPage(allRows: readonly RawRow[], query: ListQuery): ListPage
   const cols = parseJson(query.select_cols, 'select_cols', ['*']);
   const limit = parseLimit(query.limit);
 
-  const known = new Set(allRows.flatMap((row) => Object.keys(row)));
+  // Every row has the same columns; the first one says which can be ordered by.
+  const known = new Set(Object.keys(allRows[0] ?? {}));
   known.add('id');
   const matching = allRows.filter((row) => matches(row, filters));
   const order = parseOrder(orderRaw, known);

@@ -56,10 +56,10 @@ export async function createApiHarness(options: HarnessOptions = {}): Promise<Ap
     headers['host'] = host ?? `127.0.0.1:${port}`;
     const body = json === undefined ? (typeof init.body === 'string' ? init.body : undefined) : JSON.stringify(json);
     let reply: HttpReply | undefined;
-    let failure: unknown;
+    let failure: Error | undefined;
     void send({ port, method: init.method ?? 'GET', path, headers, body }).then(
       (r) => (reply = r),
-      (error: unknown) => (failure = error),
+      (error: unknown) => (failure = error instanceof Error ? error : new Error('request failed')),
     );
     await h.runUntil(() => reply !== undefined || failure !== undefined, { what: `${init.method ?? 'GET'} ${path}` });
     if (failure) throw failure;
@@ -97,7 +97,7 @@ function send(options: { port: number; method: string; path: string; headers: Re
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown = null;
+          let json: unknown;
           try {
             json = JSON.parse(text);
           } catch {
