@@ -18,8 +18,10 @@ import {
   SettingsSchema,
   type ErrorCode,
 } from './models.js';
+import { COMMAND_CHANNELS, EVENT_CHANNELS, EVENT_NAMES, type CommandName, type EventName, type SubscriptionName } from './channels.js';
 
 export * from './models.js';
+export * from './channels.js';
 
 /** Every command answers with this: errors are values at the edges, never thrown across them. */
 export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
@@ -105,7 +107,7 @@ interface CommandSpec<I extends z.ZodType, O extends z.ZodType> {
 }
 
 function command<I extends z.ZodType, O extends z.ZodType>(
-  channel: `vast:${string}:${string}`,
+  channel: string,
   input: I,
   output: O,
   options: { ipcOnly?: boolean } = {},
@@ -114,57 +116,52 @@ function command<I extends z.ZodType, O extends z.ZodType>(
 }
 
 export const COMMANDS = {
-  getSnapshot: command('vast:fleet:get', NoInput, FleetSnapshotSchema),
-  refresh: command('vast:fleet:refresh', NoInput, FleetSnapshotSchema),
-  pauseInstance: command('vast:instances:pause', InstanceIdSchema, ActionOutcomeSchema),
-  resumeInstance: command('vast:instances:resume', InstanceIdSchema, ActionOutcomeSchema),
-  rebootInstance: command('vast:instances:reboot', InstanceIdSchema, ActionOutcomeSchema),
-  labelInstance: command('vast:instances:label', LabelInputSchema, ActionOutcomeSchema),
-  destroyInstance: command('vast:instances:destroy', DestroyInputSchema, ActionOutcomeSchema),
-  snapshotInstance: command('vast:instances:snapshot', SnapshotInputSchema, ActionOutcomeSchema),
-  pauseInstances: command('vast:instances:pause-many', BulkInputSchema, BulkOutcomeSchema),
-  resumeInstances: command('vast:instances:resume-many', BulkInputSchema, BulkOutcomeSchema),
-  getAccount: command('vast:account:get', NoInput, AccountSchema.nullable()),
-  getHistory: command('vast:history:get', NoInput, z.array(ActionRecordSchema)),
-  getNotices: command('vast:notices:get', NoInput, z.array(NoticeSchema)),
-  getSettings: command('vast:settings:get', NoInput, SettingsSchema),
-  updateSettings: command('vast:settings:update', SettingsPatchSchema, SettingsSchema),
-  getKeyStatus: command('vast:key:status', NoInput, KeyStatusSchema),
-  testKey: command('vast:key:test', ApiKeyInputSchema, KeyCheckSchema),
-  setKey: command('vast:key:set', ApiKeyInputSchema, KeyStatusSchema),
-  clearKey: command('vast:key:clear', NoInput, KeyStatusSchema),
-  startDemo: command('vast:demo:start', NoInput, KeyStatusSchema),
-  stopDemo: command('vast:demo:stop', NoInput, KeyStatusSchema),
-  getLocalApi: command('vast:local-api:get', NoInput, LocalApiStatusSchema),
-  regenerateLocalApiToken: command('vast:local-api:regenerate', NoInput, LocalApiStatusSchema),
-  openExternal: command('vast:shell:open-external', ExternalUrlSchema, z.null(), { ipcOnly: true }),
-  openDashboard: command('vast:window:open-dashboard', DashboardTargetSchema, z.null(), { ipcOnly: true }),
-} as const;
+  getSnapshot: command(COMMAND_CHANNELS.getSnapshot, NoInput, FleetSnapshotSchema),
+  refresh: command(COMMAND_CHANNELS.refresh, NoInput, FleetSnapshotSchema),
+  pauseInstance: command(COMMAND_CHANNELS.pauseInstance, InstanceIdSchema, ActionOutcomeSchema),
+  resumeInstance: command(COMMAND_CHANNELS.resumeInstance, InstanceIdSchema, ActionOutcomeSchema),
+  rebootInstance: command(COMMAND_CHANNELS.rebootInstance, InstanceIdSchema, ActionOutcomeSchema),
+  labelInstance: command(COMMAND_CHANNELS.labelInstance, LabelInputSchema, ActionOutcomeSchema),
+  destroyInstance: command(COMMAND_CHANNELS.destroyInstance, DestroyInputSchema, ActionOutcomeSchema),
+  snapshotInstance: command(COMMAND_CHANNELS.snapshotInstance, SnapshotInputSchema, ActionOutcomeSchema),
+  pauseInstances: command(COMMAND_CHANNELS.pauseInstances, BulkInputSchema, BulkOutcomeSchema),
+  resumeInstances: command(COMMAND_CHANNELS.resumeInstances, BulkInputSchema, BulkOutcomeSchema),
+  getAccount: command(COMMAND_CHANNELS.getAccount, NoInput, AccountSchema.nullable()),
+  getHistory: command(COMMAND_CHANNELS.getHistory, NoInput, z.array(ActionRecordSchema)),
+  getNotices: command(COMMAND_CHANNELS.getNotices, NoInput, z.array(NoticeSchema)),
+  getSettings: command(COMMAND_CHANNELS.getSettings, NoInput, SettingsSchema),
+  updateSettings: command(COMMAND_CHANNELS.updateSettings, SettingsPatchSchema, SettingsSchema),
+  getKeyStatus: command(COMMAND_CHANNELS.getKeyStatus, NoInput, KeyStatusSchema),
+  testKey: command(COMMAND_CHANNELS.testKey, ApiKeyInputSchema, KeyCheckSchema),
+  setKey: command(COMMAND_CHANNELS.setKey, ApiKeyInputSchema, KeyStatusSchema),
+  clearKey: command(COMMAND_CHANNELS.clearKey, NoInput, KeyStatusSchema),
+  startDemo: command(COMMAND_CHANNELS.startDemo, NoInput, KeyStatusSchema),
+  stopDemo: command(COMMAND_CHANNELS.stopDemo, NoInput, KeyStatusSchema),
+  getLocalApi: command(COMMAND_CHANNELS.getLocalApi, NoInput, LocalApiStatusSchema),
+  regenerateLocalApiToken: command(COMMAND_CHANNELS.regenerateLocalApiToken, NoInput, LocalApiStatusSchema),
+  openExternal: command(COMMAND_CHANNELS.openExternal, ExternalUrlSchema, z.null(), { ipcOnly: true }),
+  openDashboard: command(COMMAND_CHANNELS.openDashboard, DashboardTargetSchema, z.null(), { ipcOnly: true }),
+} as const satisfies Record<CommandName, CommandSpec<z.ZodType, z.ZodType>>;
 
 export type Commands = typeof COMMANDS;
-export type CommandName = keyof Commands;
 export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
 
-export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 /** Pushed from main to subscribers. */
 export const EVENTS = {
-  fleetChanged: { channel: 'vast:fleet:changed', payload: FleetSnapshotSchema },
-  notice: { channel: 'vast:notices:changed', payload: NoticeSchema },
-  settingsChanged: { channel: 'vast:settings:changed', payload: SettingsSchema },
-  historyChanged: { channel: 'vast:history:changed', payload: z.array(ActionRecordSchema) },
-} as const;
+  fleetChanged: { channel: EVENT_CHANNELS.fleetChanged, payload: FleetSnapshotSchema },
+  notice: { channel: EVENT_CHANNELS.notice, payload: NoticeSchema },
+  settingsChanged: { channel: EVENT_CHANNELS.settingsChanged, payload: SettingsSchema },
+  historyChanged: { channel: EVENT_CHANNELS.historyChanged, payload: z.array(ActionRecordSchema) },
+} as const satisfies Record<EventName, { channel: string; payload: z.ZodType }>;
 
-export type EventName = keyof typeof EVENTS;
 export type EventPayload<K extends EventName> = z.output<(typeof EVENTS)[K]['payload']>;
-export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
-/** `onFleetChanged`, `onNotice`, … */
-export type SubscriptionName<K extends EventName = EventName> = `on${Capitalize<K>}`;
-export function subscriptionName<K extends EventName>(event: K): SubscriptionName<K> {
-  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as SubscriptionName<K>;
-}
+/** What a page sends on SUBSCRIBE_CHANNEL to start or stop receiving an event. */
+export const SubscribeMessageSchema = z
+  .object({ event: z.enum(EVENT_NAMES as [EventName, ...EventName[]]), subscribed: z.boolean() })
+  .strict();
 
 type CommandFunction<K extends CommandName> = CommandInput<K> extends undefined
   ? () => Promise<Result<CommandOutput<K>>>
