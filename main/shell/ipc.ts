@@ -3,12 +3,11 @@
 // argument before anything else sees it, and always answers with a result object — a raw error
 // never crosses to the renderer. Events go only to the pages that subscribed to them.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   COMMANDS,
   COMMAND_NAMES,
   EVENTS,
-  EVENT_NAMES,
   SUBSCRIBE_CHANNEL,
   SubscribeMessageSchema,
   type EventName,
