@@ -268,7 +268,8 @@ export async function buildLocalServer(deps: LocalServerDeps): Promise<FastifyIn
 
   // --- The dashboard -----------------------------------------------------------------------------
   if (deps.staticDir && existsSync(deps.staticDir)) {
-    await app.register(fastifyStatic, { root: deps.staticDir, index: ['index.html'], wildcard: false, cacheControl: false });
+    // wildcard: files are looked up per request, so a rebuilt renderer is served without a restart.
+    await app.register(fastifyStatic, { root: deps.staticDir, index: ['index.html'], wildcard: true, cacheControl: false });
   } else {
     app.get('/', async (_request, reply) =>
       reply.code(503).type('text/plain').send('The dashboard is not built yet: run `npm run build`, then reload.'),

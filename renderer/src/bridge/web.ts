@@ -69,7 +69,7 @@ export function createWebBridge(options: WebBridgeOptions = {}): BridgeApi {
       });
       const body: unknown = await response.json().catch(() => null);
       const parsed = resultSchema(COMMANDS_OUTPUT_ANY).safeParse(body);
-      if (parsed.success) return parsed.data as Result<unknown>;
+      if (parsed.success) return parsed.data;
       if (response.status === 401) return { ok: false, code: 'unauthenticated', message: 'Log in to the local API first.' };
       return { ok: false, code: 'bad_response', message: `The local server answered ${response.status}.` };
     } catch {

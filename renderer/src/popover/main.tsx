@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../i18n/i18n';
+import '../styles/app.css';
+import { PopoverApp } from './PopoverApp';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <PopoverApp />
+    </StrictMode>,
+  );
+}
