@@ -273,6 +273,33 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** What a new user gets; also what a corrupt settings file is replaced by. */
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  refresh: { fastSeconds: 3, normalSeconds: 15, slowSeconds: 60 },
+  notifications: {
+    enabled: true,
+    kinds: {
+      paused: true,
+      resumed: true,
+      queued: true,
+      stillWaiting: true,
+      failed: true,
+      crashed: true,
+      hostOffline: true,
+      lowCredit: true,
+      keyRejected: true,
+    },
+  },
+  lowCreditDollars: 5,
+  lowRunwayHours: 12,
+  stillWaitingMinutes: 10,
+  destroyHintDays: 7,
+  launchAtLogin: false,
+  localApi: { enabled: false, port: 8766 },
+  language: 'system',
+};
+
 /** Settings the UI may change: any subset, nested objects partial too. */
 export const SettingsPatchSchema = z
   .object({

@@ -4,6 +4,7 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  DEFAULT_SETTINGS,
   SETTINGS_VERSION,
   SettingsPatchSchema,
   SettingsSchema,
@@ -13,31 +14,8 @@ import {
 import { Emitter } from './emitter.js';
 import { SerialWriter, readJson } from './json-file.js';
 
-export const DEFAULT_SETTINGS: Settings = {
-  version: SETTINGS_VERSION,
-  refresh: { fastSeconds: 3, normalSeconds: 15, slowSeconds: 60 },
-  notifications: {
-    enabled: true,
-    kinds: {
-      paused: true,
-      resumed: true,
-      queued: true,
-      stillWaiting: true,
-      failed: true,
-      crashed: true,
-      hostOffline: true,
-      lowCredit: true,
-      keyRejected: true,
-    },
-  },
-  lowCreditDollars: 5,
-  lowRunwayHours: 12,
-  stillWaitingMinutes: 10,
-  destroyHintDays: 7,
-  launchAtLogin: false,
-  localApi: { enabled: false, port: 8766 },
-  language: 'system',
-};
+
+export { DEFAULT_SETTINGS };
 
 type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 

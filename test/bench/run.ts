@@ -11,6 +11,7 @@ import { AppCore } from '../../main/core/app-core.js';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store.js';
 import { normalizeInstances } from '../../main/vast/normalize.js';
 import { startSimulator } from '../../main/vast-sim/server.js';
+import { benchDashboard } from './dashboard.js';
 
 const SIZES = [10, 100, 1000];
 const KEY = 'bench-key-0000';
@@ -61,3 +62,17 @@ console.table(rows);
 const small = Number(rows[0]?.['refresh over HTTP (ms)']);
 const large = Number(rows[rows.length - 1]?.['refresh over HTTP (ms)']);
 console.log(`A refresh of ${SIZES[SIZES.length - 1]} instances costs ${(large / small).toFixed(1)}× one of ${SIZES[0]} (${Math.ceil((SIZES[SIZES.length - 1] ?? 0) / 25)} pages vs 1): the cost is the pages, as Vast's 25-row limit dictates.`);
+
+// The UI side: needs the built renderer and Chromium; skipped with a note when either is missing.
+const { existsSync } = await import('node:fs');
+if (!existsSync('dist/renderer/index.html')) {
+  console.log('\nDashboard bench skipped: run `npm run build` first.');
+} else if (!existsSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium')) {
+  console.log('\nDashboard bench skipped: no Chromium (sudo apt-get install -y chromium).');
+} else {
+  const ui = [await benchDashboard(100), await benchDashboard(1000)];
+  console.log('\nDashboard in Chromium (time from the action to the table showing its result):');
+  console.table(ui);
+  const [small, large] = ui;
+  console.log(`Sorting 1,000 instances takes ${(Number(large?.['sort (ms, median)']) / Math.max(1, Number(small?.['sort (ms, median)']))).toFixed(1)}× sorting 100; the page keeps about ${large?.['rows in the page']} rows whatever the fleet (virtualized).`);
+}

@@ -28,27 +28,17 @@ test('the dashboard stays responsive with 1,000 instances', async ({ loggedIn: p
   const rendered = page.locator('table.fleet-table tr[data-instance]');
   expect(await rendered.count()).toBeLessThan(80);
 
-  // Sort by price: time from the click to the new first row on screen.
-  const sortMs = await page.evaluate(async () => {
-    const button = [...document.querySelectorAll('th button')].find((b) => b.textContent?.includes('$/h now')) as HTMLButtonElement;
-    const first = () => document.querySelector('table.fleet-table tr[data-instance]')?.getAttribute('data-instance');
-    const before = first();
-    const start = performance.now();
-    button.click();
-    while (first() === before) await new Promise((resolve) => requestAnimationFrame(resolve));
-    return performance.now() - start;
-  });
-  // Filtering: type, and the count answers.
-  const filterStart = Date.now();
+  // Sorting re-orders the whole fleet but still renders only a window of rows.
+  const priceHeader = page.getByRole('columnheader', { name: /\$\/h now/ });
+  await priceHeader.getByRole('button').click();
+  await expect(priceHeader).toHaveAttribute('aria-sort', /ascending|descending/);
+  expect(await rendered.count()).toBeLessThan(80);
+  // Filtering: type, and the count answers. (How fast: `npm run bench`, not a timed test.)
   await page.getByRole('searchbox', { name: 'Filter instances' }).fill('job-0999');
   await expect(page.getByText('1 of 1000 instances')).toBeVisible();
-  const filterMs = Date.now() - filterStart;
   // Scrolling to the end renders the last rows, still only a window of them.
   await page.getByRole('searchbox', { name: 'Filter instances' }).fill('');
   await page.locator('.table-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(page.locator('table.fleet-table tr[data-instance]').last()).toBeInViewport();
   expect(await rendered.count()).toBeLessThan(80);
-
-  console.log(`[bench] 1,000 instances in Chromium: sort ${sortMs.toFixed(0)} ms, filter ${filterMs} ms`);
-  expect(sortMs).toBeLessThan(300);
 });

@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginWithToken } from '../bridge';
+import { FieldError } from './FieldError';
 
 export function LoginScreen({ onLoggedIn }: { onLoggedIn: () => Promise<void> | void }) {
   const { t } = useTranslation();
@@ -39,11 +40,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: () => Promise<void> | 
           aria-describedby={error ? errorId : undefined}
           onChange={(event) => setToken(event.target.value)}
         />
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={errorId}>{error}</FieldError>
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
         </button>

@@ -8,6 +8,7 @@ import { describeError } from '../app/describe';
 import { getBridge } from '../bridge';
 import { Modal } from '../components/Modal';
 import { SnapshotForm } from './SnapshotForm';
+import { FieldError } from '../components/FieldError';
 
 interface Props {
   instance: Instance;
@@ -73,11 +74,7 @@ export function DestroyDialog({ instance, onClose, onDestroyed }: Props) {
           aria-describedby={error ? errorId : undefined}
           onChange={(event) => setTyped(event.target.value)}
         />
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={errorId}>{error}</FieldError>
         <div className="modal-buttons">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}

@@ -10,6 +10,7 @@ import { CopyButton } from '../components/CopyButton';
 import { ElapsedText } from '../components/ElapsedText';
 import { StateBadge } from '../components/StateBadge';
 import { ToggleButton } from '../components/ToggleButton';
+import { ActionError } from '../components/ActionError';
 import { useLocale } from '../i18n/useLocale';
 import { costWhilePaused, daysSince, destroySavingPerMonth, storagePerHour, storagePerMonth } from '../lib/costs';
 import { isInFlight, sshCommand } from '../lib/instances';
@@ -29,7 +30,6 @@ export function DetailsPanel({ instance, now, onClose }: { instance: Instance; n
   const headingRef = useRef<HTMLHeadingElement>(null);
   const state = actions.stateOf(instance);
   const busy = actions.isBusy(instance) || isInFlight(state);
-  const error = actions.errorOf(instance.id);
   const ssh = sshCommand(instance);
   const perMonth = storagePerMonth(instance);
   const perHour = storagePerHour(instance);
@@ -95,14 +95,7 @@ export function DetailsPanel({ instance, now, onClose }: { instance: Instance; n
           {t('buttons.destroy')}
         </button>
       </div>
-      {error ? (
-        <div className="row-error" role="alert">
-          <span>{error}</span>
-          <button type="button" className="button small ghost" aria-label={t('common.dismiss')} onClick={() => actions.clearError(instance.id)}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      <ActionError instanceId={instance.id} />
 
       {saving !== null && instance.pausedSince !== null ? (
         <p className="hint tone-warning">

@@ -4,6 +4,7 @@ import type { Instance } from '../../../preload/models';
 import { describeError } from '../app/describe';
 import { getBridge } from '../bridge';
 import { Modal } from '../components/Modal';
+import { FieldError } from '../components/FieldError';
 
 /** Renames an instance on Vast. An empty label clears it (the name falls back to "GPU × n"). */
 export function LabelDialog({ instance, onClose }: { instance: Instance; onClose: () => void }) {
@@ -40,11 +41,7 @@ export function LabelDialog({ instance, onClose }: { instance: Instance; onClose
           onChange={(event) => setLabel(event.target.value)}
         />
         <p className="muted small">{t('labelDialog.hint')}</p>
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={errorId}>{error}</FieldError>
         <div className="modal-buttons">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}

@@ -6,6 +6,7 @@ import { describeError } from '../app/describe';
 import { useVast } from '../app/vast-context';
 import { getBridge } from '../bridge';
 import { KeyForm } from './KeyForm';
+import { FieldError } from '../components/FieldError';
 
 export const KEYS_URL = 'https://cloud.vast.ai/manage-keys/';
 const SCOPES = ['instance_read', 'instance_write', 'user_read'] as const;
@@ -64,11 +65,7 @@ export function Onboarding() {
           <button type="button" className="button" disabled={demoBusy} onClick={() => void startDemo()}>
             {t('onboarding.demo')}
           </button>
-          {demoError ? (
-            <p className="field-error" role="alert">
-              {demoError}
-            </p>
-          ) : null}
+          <FieldError>{demoError}</FieldError>
         </div>
       </div>
     </main>

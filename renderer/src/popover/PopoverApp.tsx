@@ -17,6 +17,7 @@ import { MoneySummary } from '../components/MoneySummary';
 import { RefreshButton } from '../components/RefreshButton';
 import { StateBadge } from '../components/StateBadge';
 import { ToggleButton } from '../components/ToggleButton';
+import { ActionError } from '../components/ActionError';
 import { useLocale } from '../i18n/useLocale';
 import { sectionOf, type Section } from '../lib/instances';
 
@@ -102,12 +103,10 @@ function Popover() {
 }
 
 function PopoverRow({ instance }: { instance: Instance }) {
-  const { t } = useTranslation();
   const locale = useLocale();
   const actions = useActions();
   const now = useNow();
   const state = actions.stateOf(instance);
-  const error = actions.errorOf(instance.id);
   const gpu = formatGpu(instance.gpu.name, instance.gpu.count);
   // A crashed or offline row also says why, on a line of its own.
   const why = (state === 'crashed' || state === 'offline') && instance.statusMessage ? instance.statusMessage : null;
@@ -134,14 +133,7 @@ function PopoverRow({ instance }: { instance: Instance }) {
           {why}
         </p>
       ) : null}
-      {error ? (
-        <div className="row-error" role="alert">
-          <span>{error}</span>
-          <button type="button" className="button small ghost" aria-label={t('common.dismiss')} onClick={() => actions.clearError(instance.id)}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      <ActionError instanceId={instance.id} />
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { useVast } from '../app/vast-context';
 import { getBridge } from '../bridge';
 import { Modal } from '../components/Modal';
 import { KeyForm } from '../onboarding/KeyForm';
+import { FieldError } from '../components/FieldError';
 
 export function KeySettings() {
   const { t, i18n } = useTranslation();
@@ -65,11 +66,7 @@ export function KeySettings() {
           }}
         />
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError>{error}</FieldError>
       {confirmRemove ? (
         <Modal title={t('settings.key.removeTitle')} onClose={() => setConfirmRemove(false)}>
           <p>{t('settings.key.removeBody')}</p>

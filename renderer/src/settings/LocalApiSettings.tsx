@@ -7,6 +7,7 @@ import { useVast } from '../app/vast-context';
 import { getBridge, isWebMode } from '../bridge';
 import { CopyButton } from '../components/CopyButton';
 import { NumberField } from './NumberField';
+import { FieldError } from '../components/FieldError';
 
 export function LocalApiSettings({ save }: { save: (patch: SettingsPatch) => void }) {
   const { t, i18n } = useTranslation();
@@ -49,11 +50,7 @@ export function LocalApiSettings({ save }: { save: (patch: SettingsPatch) => voi
       </label>
       {isWebMode() ? <p className="muted small">{t('settings.localApi.webNote')}</p> : null}
       <NumberField key={port} label={t('settings.localApi.port')} value={port} min={1024} max={65535} onCommit={(value) => save({ localApi: { port: value } })} />
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError>{error}</FieldError>
       {status ? (
         <dl className="facts">
           <div className="fact">

@@ -1,6 +1,6 @@
 // Instances, snapshots and settings for the renderer's tests, shaped by the contract's schemas.
 import type { FleetSnapshot, Instance, KeyStatus, Settings } from '../../../preload/models';
-import { FleetSnapshotSchema, InstanceSchema, SettingsSchema } from '../../../preload/models';
+import { DEFAULT_SETTINGS, FleetSnapshotSchema, InstanceSchema, SettingsSchema } from '../../../preload/models';
 
 export const NOW = Date.now();
 const HOUR = 3_600_000;
@@ -73,32 +73,7 @@ export function snapshot(instances: Instance[], patch: Partial<FleetSnapshot> = 
 }
 
 export function settings(patch: Partial<Settings> = {}): Settings {
-  return SettingsSchema.parse({
-    version: 1,
-    refresh: { fastSeconds: 3, normalSeconds: 15, slowSeconds: 60 },
-    notifications: {
-      enabled: true,
-      kinds: {
-        paused: true,
-        resumed: true,
-        queued: true,
-        stillWaiting: true,
-        failed: true,
-        crashed: true,
-        hostOffline: true,
-        lowCredit: true,
-        keyRejected: true,
-      },
-    },
-    lowCreditDollars: 5,
-    lowRunwayHours: 12,
-    stillWaitingMinutes: 10,
-    destroyHintDays: 7,
-    launchAtLogin: false,
-    localApi: { enabled: false, port: 8766 },
-    language: 'system',
-    ...patch,
-  });
+  return SettingsSchema.parse({ ...structuredClone(DEFAULT_SETTINGS), ...patch });
 }
 
 export const STORED_KEY: KeyStatus = { stored: true, last4: 'a1b2', backend: 'keychain', demo: false };
