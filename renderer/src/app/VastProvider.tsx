@@ -1,6 +1,6 @@
 // Loads the fleet, settings and key status through the bridge, keeps them fresh through its
 // subscriptions, and stands in with a loading, login or error screen until that works.
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FleetSnapshot, KeyStatus, Settings, SettingsPatch } from '../../../preload/contract';
 import { getBridge } from '../bridge';
@@ -71,6 +71,22 @@ export function VastProvider({ children }: { children: ReactNode }) {
   const setReady = useCallback((change: Partial<Ready>) => {
     setPhase((current) => (current.name === 'ready' ? { ...current, ...change } : current));
   }, []);
+
+  // The key can change elsewhere (another window, the tray, the local API): when the fleet says
+  // "no key" or leaves it, or switches in or out of the demo, ask for the key status again.
+  const keyShape = phase.name === 'ready' ? `${phase.snapshot.connection.status === 'no_key'}|${phase.snapshot.demo}` : null;
+  const previousKeyShape = useRef<string | null>(null);
+  useEffect(() => {
+    if (keyShape === null) return;
+    if (previousKeyShape.current !== null && previousKeyShape.current !== keyShape) {
+      void getBridge()
+        .getKeyStatus()
+        .then((result) => {
+          if (result.ok) setReady({ keyStatus: result.data });
+        });
+    }
+    previousKeyShape.current = keyShape;
+  }, [keyShape, setReady]);
 
   const keyChanged = useCallback(
     async (keyStatus: KeyStatus) => {

@@ -1,9 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DashboardApp } from '../../../renderer/src/dashboard/DashboardApp';
 import { installBridge, ok } from './fake-bridge';
-import { NO_KEY, NOW, running, snapshot } from './fixtures';
+import { NO_KEY, NOW, STORED_KEY, running, snapshot } from './fixtures';
 
 const noKeyFleet = () => snapshot([], { connection: { status: 'no_key', message: null, since: NOW, nextRetryAt: null } });
 
@@ -46,6 +46,16 @@ describe('onboarding', () => {
     expect(bridge.testKey).toHaveBeenLastCalledWith('right-key-abcd');
     expect(bridge.setKey).toHaveBeenCalledWith('right-key-abcd');
     expect(await screen.findByRole('button', { name: 'train-llama-ft' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Welcome to Vast Tray' })).not.toBeInTheDocument();
+  });
+
+  it('leaves onboarding when a key is set elsewhere (another window, the tray, the local API)', async () => {
+    const bridge = installBridge({ keyStatus: NO_KEY, snapshot: noKeyFleet() });
+    render(<DashboardApp />);
+    expect(await screen.findByRole('heading', { name: 'Welcome to Vast Tray' })).toBeInTheDocument();
+    bridge.state.keyStatus = STORED_KEY;
+    act(() => bridge.emitFleet(snapshot([running({ label: 'set-elsewhere', name: 'set-elsewhere' })])));
+    expect(await screen.findByRole('button', { name: 'set-elsewhere' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Welcome to Vast Tray' })).not.toBeInTheDocument();
   });
 
