@@ -240,7 +240,8 @@ export class FleetService {
       return;
     }
     const generation = this.keyGeneration;
-    if (!this.loaded && this.connection.status !== 'connecting') this.setConnection('connecting', null, null);
+    // "Connecting" only before the first answer: a retry after a failure keeps saying why it failed.
+    if (this.connection.status === 'idle' || this.connection.status === 'no_key') this.setConnection('connecting', null, null);
     try {
       const rows = await this.client.listInstances();
       let account = this.account;

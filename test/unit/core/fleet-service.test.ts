@@ -203,9 +203,13 @@ describe('connection', () => {
       const delay = connection.nextRetryAt - h.clock.now();
       if (delays[delays.length - 1] !== delay) delays.push(delay);
     });
+    const statuses: string[] = [];
+    h.core.fleet.events.on('connectionChanged', ({ connection }) => statuses.push(connection.status));
     h.sim.faults.set([{ kind: 'status', status: 503 }]);
     void h.core.fleet.refresh();
     await h.advance(3 * 60_000, 250);
+    // Retries keep saying why they failed; they do not flicker back to "connecting".
+    expect(statuses).toEqual(['offline']);
     // 5 s base, doubling, equal jitter (random = 0.5): 3.75 s, 7.5 s, 15 s, 30 s, 60 s…
     expect(delays.slice(0, 4)).toEqual([3_750, 7_500, 15_000, 30_000]);
     h.core.fleet.suspend();
