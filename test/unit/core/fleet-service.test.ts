@@ -222,6 +222,20 @@ describe('connection', () => {
     expect(h.core.fleet.snapshot().connection.status).toBe('ok');
   });
 
+  it('while Vast is unreachable from the start, retries keep saying why instead of flickering to "connecting"', async () => {
+    h = await createHarness({ fleet: 'empty', start: false });
+    await h.core.setKey(TEST_KEY);
+    h.sim.faults.set([{ kind: 'status', status: 503 }]);
+    const statuses: string[] = [];
+    h.core.fleet.events.on('connectionChanged', ({ connection }) => statuses.push(connection.status));
+    await h.core.start();
+    await h.advance(2 * 60_000, 250);
+    expect(h.sim.requests.filter((r) => r.status === 503).length).toBeGreaterThan(8);
+    expect(statuses).toEqual(['offline']);
+    h.sim.faults.clear();
+    await h.runUntil(() => h.core.fleet.snapshot().connection.status === 'ok');
+  });
+
   it('a refresh during a poll joins it', async () => {
     h = await createHarness({ fleet: 'empty' });
     const before = lists();
