@@ -63,6 +63,7 @@ export class SimFleet {
   /** Bumped on every change, so cached rows are never stale. */
   private version = 0;
   private rowCache: { at: number; version: number; rows: RawRow[] } | null = null;
+  private readonly destroyed = new Set<number>();
   readonly timings: SimTimings;
 
   constructor(
@@ -220,7 +221,14 @@ export class SimFleet {
   destroy(id: number): boolean {
     this.version += 1;
     this.tick();
-    return this.instances.delete(id);
+    const removed = this.instances.delete(id);
+    if (removed) this.destroyed.add(id);
+    return removed;
+  }
+
+  /** Destroyed during this run: a repeated bulk destroy (the CLI sends it up to 6 times) is not an error. */
+  wasDestroyed(id: number): boolean {
+    return this.destroyed.has(id);
   }
 
   takeSnapshot(id: number, repo: string, registry: string): boolean {

@@ -207,7 +207,10 @@ export function buildSimulator(options: SimulatorOptions = {}): { app: FastifyIn
     const { instance_ids: ids } = asRecord(request.body);
     if (!Array.isArray(ids) || ids.length === 0) return vastError(reply, 400, 'invalid_args', 'instance_ids array is required');
     const known = ids.filter((id): id is number => typeof id === 'number' && fleet.has(id));
-    if (known.length === 0) return vastError(reply, 404, 'instances_not_found', `Instances ${ids.join(', ')} not found.`);
+    // The CLI repeats a bulk destroy up to 6 times even after it worked (vast-api.md §9, item 12):
+    // ids already destroyed count as done, so only ids that never existed give a 404.
+    const gone = ids.filter((id): id is number => typeof id === 'number' && fleet.wasDestroyed(id));
+    if (known.length === 0 && gone.length === 0) return vastError(reply, 404, 'instances_not_found', `Instances ${ids.join(', ')} not found.`);
     for (const id of known) fleet.destroy(id);
     return { success: true };
   });

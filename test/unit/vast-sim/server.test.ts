@@ -138,9 +138,12 @@ describe('what the CLI sends', () => {
     expect(first.json).toEqual({ success: true });
     for (let i = 0; i < 5; i += 1) {
       const again = await call('DELETE', '/api/v0/instances/', { instance_ids: [24822508, 24801166] });
-      expect(again.status).toBe(404);
-      expect(again.json).toMatchObject({ error: 'instances_not_found' });
+      expect(again.status).toBe(200);
+      expect(again.json).toEqual({ success: true });
     }
+    const never = await call('DELETE', '/api/v0/instances/', { instance_ids: [111, 222] });
+    expect(never.status).toBe(404);
+    expect(never.json).toMatchObject({ error: 'instances_not_found', msg: 'Instances 111, 222 not found.' });
   });
 
   it('destroy instance answers success with a msg', async () => {
