@@ -83,4 +83,6 @@ function subscriber(ipc: BridgeIpc, event: EventName): (callback: (payload: unkn
   };
 }
 
-contextBridge.exposeInMainWorld('vast', createBridge(ipcRenderer));
+// The page gets the bridge built over ipcRenderer, never ipcRenderer itself.
+const vast = createBridge(ipcRenderer);
+contextBridge.exposeInMainWorld('vast', vast);
