@@ -2,6 +2,7 @@
 // browser mode, on the Vast simulator. Playwright starts the servers and stops them afterwards.
 import { defineConfig } from '@playwright/test';
 import { APP_URL } from './test/e2e/e2e-env';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -18,18 +19,7 @@ export default defineConfig({
     baseURL: APP_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {

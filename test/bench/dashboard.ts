@@ -10,6 +10,7 @@ import { AppCore } from '../../main/core/app-core.js';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store.js';
 import { LocalApi } from '../../main/server/local-api.js';
 import { startSimulator } from '../../main/vast-sim/server.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 
 const KEY = 'bench-ui-key-0000';
 const TOKEN = 'bench-local-token-0123456789';
@@ -47,10 +48,7 @@ export async function benchDashboard(count = 1000): Promise<Record<string, strin
   commands = createCommands(core, { openExternal: async () => {}, localApi: api });
   const url = await api.start(0);
 
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.request.post(`${url}/api/auth/login`, { data: { token: TOKEN } });

@@ -13,7 +13,8 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   forbidOnly: !!process.env['CI'],
-  reporter: [['list']],
+  // The JSON report is what `npm test` counts when the Electron binary is there.
+  reporter: [['list'], ['json', { outputFile: '../../test-results/electron-report.json' }]],
   outputDir: '../../test-results/electron',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
 });
